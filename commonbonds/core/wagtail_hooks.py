@@ -1,10 +1,14 @@
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
+from . import admin_views
 from .models import AuditEntry
+from .roles import INVITE
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -46,3 +50,28 @@ class AuditEntryViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_audit_log():
     return AuditEntryViewSet("auditentry")
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_urls")
+def register_core_admin_urls():
+    return [path("core/invite/", admin_views.invite, name="core_invite")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_invite_menu_item():
+    return PermissionMenuItem(
+        _("Invite someone"),
+        reverse("core_invite"),
+        icon_name="mail",
+        order=9100,
+        permission=INVITE,
+    )

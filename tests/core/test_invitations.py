@@ -109,3 +109,41 @@ def test_expired_and_forged_links_are_refused(admin, client):
             token=token, first_name="a", last_name="b", password="a long enough secret"
         )
     assert exc.value.code == "invitation_invalid"
+
+
+def test_staff_invite_from_the_admin(client_for, django_capture_on_commit_callbacks):
+    client = client_for("administrator")
+    assert client.get("/admin/core/invite/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/core/invite/",
+            {"email": "fp@example.org", "role": "focal_point", "language": "ar"},
+        )
+    assert response.status_code == 302
+    invitation = Invitation.objects.get(email="fp@example.org")
+    assert invitation.language == "ar" and invitation.created_by == client.user
+    assert len(mail.outbox) == 1 and "/ar/account/invitation/" in mail.outbox[0].body
+    page = client.get("/admin/core/invite/").content.decode()
+    assert "fp@example.org" in page
+
+
+def test_a_bad_address_in_the_admin_form_saves_nothing(client_for):
+    client = client_for("administrator")
+    response = client.post(
+        "/admin/core/invite/", {"email": "nope", "role": "focal_point", "language": "en"}
+    )
+    assert response.status_code == 200
+    assert not Invitation.objects.exists()
+
+
+def test_editors_may_not_invite(client_for):
+    client = client_for("editor")
+    response = client.get("/admin/core/invite/")
+    assert response.status_code == 302  # Wagtail's "permission denied" sends to the dashboard
+    assert (
+        client.post(
+            "/admin/core/invite/", {"email": "x@example.org", "role": "editor", "language": "en"}
+        ).status_code
+        == 302
+    )
+    assert not Invitation.objects.exists()
