@@ -4,8 +4,13 @@ Each row: (method, URL, role, expected). `expected` is a status code, or a redir
 (to the sign-in page), "account" (to the portal account page), "admin-login" (to Wagtail's
 sign-in) or "2fa" (to the second-factor pages). A role of None is the anonymous public.
 Roles sign in with a verified second factor unless the role name ends with ":unverified".
-New pages add their rows here.
+New pages add their rows: each app keeps them in `tests/<app>/permission_rows.py` (a list
+`ROWS` of the same tuples, with "{file}" and other placeholders filled by `url_args` fixtures
+below), and this table collects them all.
 """
+
+import importlib
+from pathlib import Path
 
 import pytest
 
@@ -68,6 +73,10 @@ ROWS += [
 ]
 ROWS += [("GET", "/admin/core/auditentry/", role, 200) for role in ["administrator"]]
 ROWS += [("GET", "/admin/core/auditentry/", role, 302) for role in ["editor", "finance_officer"]]
+
+
+for _module in sorted(Path(__file__).parent.glob("*/permission_rows.py")):
+    ROWS += importlib.import_module(f"tests.{_module.parent.name}.permission_rows").ROWS
 
 
 @pytest.fixture

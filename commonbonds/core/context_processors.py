@@ -14,8 +14,11 @@ def site(request):
         }
         for code, _name in settings.LANGUAGES
     ]
+    from .navigation import links
+
     return {
         "cb_languages": languages,
+        "cb_nav": links(request.path),
         "cb_demo": getattr(settings, "CB_DEMO", False),
         "cb_site_name": "Common Bonds",
     }

@@ -81,3 +81,14 @@ def test_language_preference_is_saved_and_audited(client, make_user):
     assert bad.status_code == 200
     user.refresh_from_db()
     assert user.preferred_language == "ar"
+
+
+def test_apps_add_their_entries_to_the_navigation(client, public_site, monkeypatch):
+    from commonbonds.core import navigation
+
+    monkeypatch.setattr(navigation, "_ITEMS", {})
+    navigation.register("Sign in here", "core:login", order=10)
+    navigation.register("Gone", "no-such:url", order=20)  # an app not installed: left out
+    html = client.get("/account/login/").content.decode()
+    assert '<a href="/account/login/" aria-current="page">Sign in here</a>' in html
+    assert "Gone" not in html
