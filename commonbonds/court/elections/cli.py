@@ -16,7 +16,7 @@ from typing import IO, Any, NoReturn
 
 from .engine import simulate
 from .errors import ElectionInputError
-from .explain import Translate, gettext_noop, identity
+from .explain import Message, Translate, gettext_noop, identity
 from .jsonio import parse_input, result_to_json
 from .options import Options
 
@@ -24,17 +24,38 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 
 
+#: What each file is, in words filled into the messages of :func:`load_json`.
+OPTIONS_FILE = gettext_noop("options file")
+ELECTION_FILE = gettext_noop("election file")
+
+#: Why a file cannot be read, for the usual causes; any other is named by its exception class.
+_UNREADABLE: tuple[tuple[type[Exception], Message], ...] = (
+    (FileNotFoundError, gettext_noop("no such file")),
+    (IsADirectoryError, gettext_noop("it is a folder")),
+    (PermissionError, gettext_noop("permission denied")),
+    (UnicodeDecodeError, gettext_noop("it is not UTF-8 text")),
+)
+
+
 def load_json(path: str | Path, what: str) -> object:
-    """Read a JSON file, turning every way it can fail into an :class:`ElectionInputError`."""
+    """Read a JSON file, turning every way it can fail into an :class:`ElectionInputError`.
+
+    ``what`` names the file in the messages: :data:`OPTIONS_FILE`, :data:`ELECTION_FILE`, or
+    other words marked with ``gettext_noop`` so that they are translated with the message.
+    """
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
+        reason = next(
+            (words for kind, words in _UNREADABLE if isinstance(exc, kind)),
+            exc.__class__.__name__,
+        )
         raise ElectionInputError(
             "file.unreadable",
-            gettext_noop("Cannot read the {what} file {path}: {reason}"),
+            gettext_noop("Cannot read the {what} {path}: {reason}"),
             what=what,
             path=str(path),
-            reason=exc.__class__.__name__,
+            reason=reason,
         ) from exc
 
     def no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -44,7 +65,7 @@ def load_json(path: str | Path, what: str) -> object:
             if key in seen:
                 raise ElectionInputError(
                     "file.duplicate_key",
-                    gettext_noop("The {what} file {path} gives the key {key} twice in one object"),
+                    gettext_noop("The {what} {path} gives the key {key} twice in one object"),
                     what=what,
                     path=str(path),
                     key=repr(key),
@@ -57,7 +78,7 @@ def load_json(path: str | Path, what: str) -> object:
     except json.JSONDecodeError as exc:
         raise ElectionInputError(
             "file.not_json",
-            gettext_noop("The {what} file {path} is not valid JSON: line {line}, column {column}"),
+            gettext_noop("The {what} {path} is not valid JSON: line {line}, column {column}"),
             what=what,
             path=str(path),
             line=exc.lineno,
@@ -74,8 +95,8 @@ def run(
     """Simulate the election of ``input_path``; raises :class:`ElectionInputError`."""
     options = Options()
     if options_path is not None:
-        options = Options.from_mapping(load_json(options_path, "options"))
-    parsed = parse_input(load_json(input_path, "election"))
+        options = Options.from_mapping(load_json(options_path, OPTIONS_FILE))
+    parsed = parse_input(load_json(input_path, ELECTION_FILE))
     result = simulate(parsed.election, parsed.rounds, options)
     return result_to_json(result, parsed, translate)
 

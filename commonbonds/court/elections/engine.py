@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from .ballot import BallotRules, Count, count_ballots, elect
 from .errors import ElectionInputError
-from .explain import Explanation, explain, gettext_noop
+from .explain import Explanation, Message, explain, gettext_noop
 from .model import (
     CATEGORIES,
     GENDERS,
@@ -32,6 +32,14 @@ from .mvr import (
     shortfall_explanation,
 )
 from .options import Options
+
+#: Why a candidate left the ballot, by the reason the runner records (``_off_ballot``).
+_WHY_OFF: dict[str, Message] = {
+    "withdrawn": gettext_noop("withdrawn"),
+    "cutoff": gettext_noop("removed with the fewest votes"),
+    "nationality": gettext_noop("a judge of the same nationality sits or was elected"),
+}
+_OFF_THE_BALLOT = gettext_noop("off the ballot")
 
 
 @dataclass(frozen=True)
@@ -115,17 +123,17 @@ def validate_election(election: Election, options: Options) -> None:
         if n is None:
             raise ElectionInputError(
                 "input.missing_key",
-                gettext_noop("states_parties_by_group has no count for {group}"),
-                group=group,
+                gettext_noop("states_parties_by_group has no count for the {category} group"),
+                category=group,
             )
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise ElectionInputError(
                 "input.negative",
                 gettext_noop(
-                    "The number of States Parties of {group} must be a whole number of at least "
-                    "0, not {value}"
+                    "The number of States Parties of the {category} group must be a whole number "
+                    "of at least 0, not {value}"
                 ),
-                group=group,
+                category=group,
                 value=repr(n),
             )
     seen: set[str] = set()
@@ -539,14 +547,11 @@ class ElectionRunner:
             )
         return votes
 
-    def _why_off(self, name: str) -> str:
+    def _why_off(self, name: str) -> Message:
+        """Why ``name`` is no longer on the ballot, in words translated with the message."""
         if any(p.name == name for p in self.elected):
-            return "already elected"
-        return {
-            "withdrawn": "withdrawn",
-            "cutoff": "removed with the fewest votes",
-            "nationality": "a judge of the same nationality sits or was elected",
-        }.get(self._off_ballot.get(name, ""), "off the ballot")
+            return gettext_noop("already elected")
+        return _WHY_OFF.get(self._off_ballot.get(name, ""), _OFF_THE_BALLOT)
 
     def _after_election(
         self, elected: Sequence[str], votes: dict[str, int], why: list[Explanation]

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from .explain import Translate, identity
+from .explain import Translate, format_message, identity
 
 
 class ElectionInputError(ValueError):
     """Bad input, with a stable ``code`` and an English ``message`` template.
 
     ``message`` may hold ``{name}`` placeholders filled from ``params``, so an interface can
-    translate the template (see :mod:`.explain`) and keep the parameters.
+    translate the template (see :mod:`.explain`) and keep the parameters. Parameters are shown
+    as in explanations: words marked with ``gettext_noop`` and category codes are translated
+    with the message.
     """
 
     def __init__(self, code: str, message: str, /, **params: Any) -> None:
@@ -21,7 +23,7 @@ class ElectionInputError(ValueError):
         super().__init__(self.render())
 
     def render(self, translate: Translate = identity) -> str:
-        return translate(self.template).format(**self.params)
+        return format_message(self.template, self.params, translate)
 
     @property
     def message(self) -> str:

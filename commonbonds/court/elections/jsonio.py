@@ -48,9 +48,13 @@ class ParsedInput:
     checks: tuple[RoundCheck, ...] = ()
 
 
+#: The whole input document, where messages name a place in it (``{where}``).
+_THE_INPUT = gettext_noop("the input")
+
+
 def parse_input(data: object) -> ParsedInput:
-    top = _object(data, "the input")
-    _keys(top, "the input", _TOP_REQUIRED, _TOP_INFORMATIVE)
+    top = _object(data, _THE_INPUT)
+    _keys(top, _THE_INPUT, _TOP_REQUIRED, _TOP_INFORMATIVE)
     seats = _whole(top["seats"], "seats")
     groups = _object(top["states_parties_by_group"], "states_parties_by_group")
     for group in groups:
@@ -68,8 +72,12 @@ def parse_input(data: object) -> ParsedInput:
         if group not in groups:
             raise ElectionInputError(
                 "input.missing_key",
-                gettext_noop("states_parties_by_group: missing {group}"),
-                group=group,
+                gettext_noop(
+                    "states_parties_by_group has no {key}, the number of States Parties of the "
+                    "{category} group"
+                ),
+                key=repr(group),
+                category=group,
             )
     counts = {g: _whole(groups[g], f"states_parties_by_group[{g!r}]") for g in REGIONS}
     remaining = _people(top["remaining_judges"], "remaining_judges")

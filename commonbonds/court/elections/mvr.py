@@ -208,11 +208,12 @@ def scarcity_explanation(
     return explain(
         "mvr.scarcity",
         gettext_noop(
-            "{category} MVR {value} = {rounding}({candidates} / 2): the candidates on the "
+            "{category} MVR {value} = half of {candidates}, {rounding}: the candidates on the "
             "ballot ({candidates}) are fewer than twice the MVR of {computed}"
         ),
         category=category,
         value=value,
+        # The option's value ("ceil" or "floor"); shown as its label ("rounded up"...).
         rounding=rounding,
         candidates=candidates,
         computed=computed,

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from types import MappingProxyType
 from typing import Any, Literal
 
 from .errors import ElectionInputError
-from .explain import gettext_noop
+from .explain import Message, gettext_noop
 
 RegionalRule = Literal["res6", "first_election"]
 TieRule = Literal["none_of_tied", "nobody"]
@@ -29,6 +30,11 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "feasibility_test": ("joint", "separate", "off"),
     "list_infeasible": ("keep", "cap", "drop"),
 }
+#: How each ``scarcity_rounding`` reads in an explanation: the option keeps its value
+#: ("ceil", "floor") in the options and in an explanation's ``params``; its text says this.
+ROUNDING_LABELS: Mapping[str, str] = MappingProxyType(
+    {"ceil": gettext_noop("rounded up"), "floor": gettext_noop("rounded down")}
+)
 _OPTIONAL_INTS = frozenset({"cutoff_from_ballot", "list_a_maximum", "list_b_maximum"})
 _POSITIVE_INTS = frozenset({"bench_size", "mvr_ballot_limit", "cutoff_from_ballot"})
 
@@ -171,14 +177,24 @@ def _check_value(name: str, value: object, default: object) -> None:
 
 
 def _json_kind(value: object) -> str:
+    """What a decoded JSON value is, in words translated with the message it fills.
+
+    ``null`` is the JSON literal and stays as it is, like the name of a type that JSON cannot
+    give (when the engine is called from Python).
+    """
     if value is None:
         return "null"
+    kind: Message | None = None
     if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "a list"
-    return "an object" if isinstance(value, Mapping) else type(value).__name__
+        kind = gettext_noop("a boolean")
+    elif isinstance(value, int):
+        kind = gettext_noop("a number")
+    elif isinstance(value, float):
+        kind = gettext_noop("a decimal number")
+    elif isinstance(value, str):
+        kind = gettext_noop("a string")
+    elif isinstance(value, list):
+        kind = gettext_noop("a list")
+    elif isinstance(value, Mapping):
+        kind = gettext_noop("an object")
+    return kind if kind is not None else type(value).__name__

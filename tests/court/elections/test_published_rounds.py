@@ -219,9 +219,11 @@ def test_2023_nomination_period_extended_three_times_then_scarcity():
     assert rules.mvrs[AP] == 2  # ceil(3/2) = 2
     scarcity = [e for e in rules.mvrs.figures[AP].explanations if e.code == "mvr.scarcity"]
     assert scarcity and scarcity[0].text == (
-        "Asia-Pacific MVR 2 = ceil(3 / 2): the candidates on the ballot (3) are fewer than "
-        "twice the MVR of 2"
+        "Asia-Pacific MVR 2 = half of 3, rounded up: the candidates on the ballot (3) are fewer "
+        "than twice the MVR of 2"
     )
+    # The text says "rounded up"; the parameters keep the option's value.
+    assert scarcity[0].params["rounding"] == "ceil"
 
 
 def test_2023_after_ballot_4_only_list_requirements_remain():
