@@ -2,22 +2,33 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat requirements/dev.txt pyproject.toml | cksum | cut -d' ' -f1)
+# A stamp per lock file: `make run` installs only what runs the site; the test tools come
+# with `make test`, `make lint` and `make bench`.
+BASE_STAMP := $(VENV)/.base-$(shell cat requirements/base.txt pyproject.toml | cksum | cut -d' ' -f1)
+DEV_STAMP := $(VENV)/.dev-$(shell cat requirements/dev.txt pyproject.toml | cksum | cut -d' ' -f1)
 export DJANGO_SETTINGS_MODULE ?= commonbonds.settings.development
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: run test test-all lint messages translations-check bench install clean lock migrations-check
+.PHONY: run test lint messages translations-check bench install install-dev clean lock migrations-check
 
-$(STAMP): requirements/dev.txt pyproject.toml
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed.")'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+
+$(BASE_STAMP): requirements/base.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements/base.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
-	@rm -f $(VENV)/.installed-*
+	@rm -f $(VENV)/.base-*
 	@touch $@
 
-install: $(STAMP)
+$(DEV_STAMP): requirements/dev.txt pyproject.toml $(BASE_STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt
+	@rm -f $(VENV)/.dev-*
+	@touch $@
+
+install: $(BASE_STAMP)
+install-dev: $(DEV_STAMP)
 
 ## Start the whole site (web, worker, scheduler) on http://127.0.0.1:8000 with the data loaded.
 run: install
@@ -27,28 +38,28 @@ run: install
 
 ## The test suite. Tests that need PostgreSQL, Redis or Chromium skip without them, saying why
 ## (CB_REQUIRE_SERVICES=1 turns those skips into failures, as in CI).
-test: install
+test: install-dev
 	DJANGO_SETTINGS_MODULE=commonbonds.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check commonbonds/core commonbonds/newsroom tests/core tests/browser
 	$(BIN)/djlint commonbonds --lint
 	$(BIN)/python scripts/check_translations.py
 
-migrations-check: install
+migrations-check: install-dev
 	$(BIN)/commonbonds makemigrations --check --dry-run
 
 ## Extract new strings into every app's catalogue (needs GNU gettext).
-messages: install
+messages: install-dev
 	cd commonbonds && ../$(BIN)/django-admin makemessages -l fr -l es -l ar --no-obsolete \
 		--settings=commonbonds.settings.development --pythonpath=..
 	$(BIN)/python scripts/check_translations.py --compile
 
-translations-check: install
+translations-check: install-dev
 	$(BIN)/python scripts/check_translations.py
 
-bench: install
+bench: install-dev
 	$(BIN)/python bench/run.py
 
 lock:
