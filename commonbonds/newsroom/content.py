@@ -7,3 +7,9 @@ HOME_INTRO = _(
     "A coalition of civil-society organisations working for a fair, effective and "
     "independent International Criminal Court and for universal justice."
 )
+
+# Sections every language's home page gets (newsroom.actions.ensure_sections).
+NEWS_TITLE = _("News")
+NEWS_INTRO = _("News, blog posts, media statements and press releases of the coalition.")
+TOPICS_TITLE = _("Topics")
+TOPICS_INTRO = _("What the coalition works on, topic by topic.")
