@@ -6,3 +6,8 @@ class CourtConfig(AppConfig):
     name = "commonbonds.court"
     label = "court"
     verbose_name = _("The Court")
+
+    def ready(self) -> None:
+        from commonbonds.core.navigation import register
+
+        register(_("The Court"), "court:overview", order=30)
