@@ -60,7 +60,7 @@ translations-check: install-dev
 	$(BIN)/python scripts/check_translations.py
 
 bench: install-dev
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 lock:
 	$(BIN)/python -m pip install --quiet uv

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from commonbonds.core import views as core_views
+from commonbonds.newsroom import views as newsroom_views
 
 # Not translated: machine endpoints, the staff admin and files.
 urlpatterns = [
@@ -14,12 +15,19 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("private/<uuid:pk>/", core_views.private_file, name="private_file"),
+    path("api/", include("commonbonds.api.urls")),
+    path("robots.txt", newsroom_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", newsroom_views.sitemap, name="newsroom_sitemap"),
 ]
 
 # Public and portal pages: English at /, other languages under /fr/, /es/, /ar/.
 urlpatterns += i18n_patterns(
     path("account/", include("commonbonds.core.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("", include("commonbonds.newsroom.urls")),
+    path("members/", include("commonbonds.members.urls")),
+    path("court/", include("commonbonds.court.urls")),
+    path("", include("commonbonds.treaties.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

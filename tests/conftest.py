@@ -102,6 +102,9 @@ def public_site(db):
 
     if not Group.objects.filter(name="Administrators").exists():
         _migration("core", "0002_roles").create_roles(django_apps, None)
+        _migration("treaties", "0002_grant_treaty_permissions").grant(django_apps, None)
+        _migration("court", "0002_grant_court_permissions").grant(django_apps, None)
+        _migration("members", "0002_roles").grant(django_apps, None)
     if not HomePage.objects.exists():
         _ensure_wagtail_roots()
         _migration("newsroom", "0002_create_homepage").create_homepage(django_apps, None)

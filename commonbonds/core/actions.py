@@ -26,6 +26,7 @@ from . import audit
 from .errors import DomainError, PermissionDeniedError
 from .models import Invitation, PrivateFile
 from .roles import INVITE, ROLES
+from .signals import invitation_accepted
 from .tasks import send_email
 
 User = get_user_model()
@@ -43,10 +44,15 @@ def _language(code: str) -> str:
 
 
 def invite_user(
-    *, acting_user, email: str, role: str, language: str = "en"
+    *, acting_user, email: str, role: str, language: str = "en", permission: str = INVITE
 ) -> tuple[Invitation, str]:
-    """Invite someone to the portal with a role; returns the invitation and its secret token."""
-    if not acting_user.has_perm(INVITE):
+    """Invite someone to the portal with a role; returns the invitation and its secret token.
+
+    `permission` is what the acting user must hold: the general right to invite by default.
+    An app's action that invites to one narrow role on its own terms (the members app inviting
+    the focal point of an organisation it approved) checks its own rules and passes its own.
+    """
+    if not acting_user.has_perm(permission):
         raise PermissionDeniedError(gettext_lazy("You may not invite people."))
     try:
         validate_email(email)
@@ -125,6 +131,9 @@ def accept_invitation(*, token: str, first_name: str, last_name: str, password: 
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
         audit.log("core.invitation.accepted", actor=user, obj=invitation)
+        transaction.on_commit(
+            lambda: invitation_accepted.send(sender=Invitation, invitation=invitation, user=user)
+        )
     return user
 
 

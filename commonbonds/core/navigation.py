@@ -39,3 +39,47 @@ def links(path: str) -> list[dict[str, object]]:
             continue
         result.append({"label": item.label, "url": url, "current": path.startswith(url)})
     return result
+
+
+# ---------------------------------------------------------------- portal links
+# Links an app adds to the portal's account page (`/account/`), e.g. a focal point's
+# "My organisation". Registered in AppConfig.ready():
+#
+#     register_portal_link(_("My organisation"), "members:portal", permission="members.use_portal")
+#
+# A link shows only to people who hold `permission` (any signed-in person when it is None).
+
+
+@dataclass(frozen=True)
+class PortalLink:
+    label: Promise | str
+    url_name: str
+    permission: str | None
+    order: int
+
+
+_PORTAL_LINKS: dict[str, PortalLink] = {}
+
+
+def register_portal_link(
+    label: Promise | str, url_name: str, permission: str | None = None, *, order: int = 50
+) -> None:
+    _PORTAL_LINKS[url_name] = PortalLink(
+        label=label, url_name=url_name, permission=permission, order=order
+    )
+
+
+def portal_links(user) -> list[dict[str, object]]:
+    """The portal links `user` may follow, in order, for the current language."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    result = []
+    for link in sorted(_PORTAL_LINKS.values(), key=lambda i: (i.order, i.url_name)):
+        if link.permission is not None and not user.has_perm(link.permission):
+            continue
+        try:
+            url = reverse(link.url_name)
+        except NoReverseMatch:
+            continue
+        result.append({"label": link.label, "url": url})
+    return result

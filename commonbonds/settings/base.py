@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "commonbonds.core",
     "commonbonds.newsroom",
     "commonbonds.court",
+    "commonbonds.members",
+    "commonbonds.treaties",
+    "commonbonds.api",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -264,6 +267,11 @@ CB_ADMIN_CONTENT_SECURITY_POLICY = {
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_ALL_ORIGINS = True
+# Requests per client IP address to /api/ ("120/m", "5000/h"; empty: no limit). docs/api.md.
+CB_API_RATE_LIMIT = env.str("CB_API_RATE_LIMIT", default="120/m")
+# Proxies (load balancers) in front of the web server: the client address is then read from
+# X-Forwarded-For, that many hops from the right. 0: the connection's own address.
+CB_API_TRUSTED_PROXIES = env.int("CB_API_TRUSTED_PROXIES", default=0)
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
@@ -285,3 +293,10 @@ LOGGING = {
         "rq.worker": {"level": "WARNING"},
     },
 }
+
+# Newsroom: an optional whole-page cache for anonymous readers (emptied on every publish),
+# and the largest document a library upload may be.
+CB_PAGE_CACHE_SECONDS = env.int("CB_PAGE_CACHE_SECONDS", default=0)
+CB_LIBRARY_MAX_UPLOAD_MB = env.int("CB_LIBRARY_MAX_UPLOAD_MB", default=25)
+# The admin's CSP allows no third-party images: no Gravatar avatars.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -23,3 +23,5 @@ RQ_QUEUES = {"default": {"URL": env.str("CB_TEST_REDIS_URL", default="redis://12
 # Serve static files from the apps (no collectstatic before tests).
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The API rate limit is off in tests; a test that needs it sets CB_API_RATE_LIMIT itself.
+CB_API_RATE_LIMIT = ""

@@ -8,8 +8,13 @@ def test_every_role_is_a_group_with_its_permissions(public_site):
         group = Group.objects.get(name=role.group_name)
         granted = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
         assert set(role.permissions) <= granted, role.slug
-        # Wagtail's own migrations add "choose" rights to every group with admin access.
-        extra = granted - set(role.permissions)
+        # Wagtail's own migrations add "choose" rights to every group with admin access. Other
+        # apps grant their own models' permissions in their own migrations (not checked here).
+        extra = {
+            p
+            for p in granted - set(role.permissions)
+            if p.split(".")[0] in {"core", "wagtailadmin", "wagtailimages", "wagtaildocs"}
+        }
         assert extra <= {"wagtailimages.choose_image", "wagtaildocs.choose_document"}, extra
 
 

@@ -23,7 +23,11 @@ from commonbonds.newsroom.models import HomePage
 DEMO_PASSWORD = "commonbonds-demo"  # noqa: S105 - printed to the console on demo sites only
 DEMO_DOMAIN = "demo.example.org"
 # Loaders of shipped data, run in this order when their app is installed.
-DATA_LOADERS = [("import_treaties", [str(settings.DATA_DIR)])]
+DATA_LOADERS = [
+    ("import_treaties", [str(settings.DATA_DIR)]),
+    ("import_court", [str(settings.DATA_DIR)]),
+    ("demo_members", ["--count", "40", "--if-demo-site"]),  # fictional; only when CB_DEMO
+]
 
 
 class Command(BaseCommand):

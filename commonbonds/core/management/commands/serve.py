@@ -40,5 +40,8 @@ class Command(BaseCommand):
             "2000",
             "--max-requests-jitter",
             "200",
+            # gunicorn 27's control socket defaults to one path per machine user, which two
+            # servers on one machine would share; nothing here uses it.
+            "--no-control-socket",
         ]
         os.execv(sys.executable, argv)  # noqa: S606 - gunicorn replaces this process
