@@ -12,30 +12,14 @@ and searches it (docs/newsroom.md). Generating the pages is reported as setup ti
 from __future__ import annotations
 
 import os
-import secrets
-import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import common
+from common import PG_HOST, PG_PORT, PG_USER, commonbonds_command, postgres_unavailable, psql
 
-PG_HOST, PG_PORT, PG_USER, PG_DB = "127.0.0.1", 5432, "postgres", "cb_bench_newsroom"
-PSQL = [
-    "psql",
-    "-h",
-    PG_HOST,
-    "-p",
-    str(PG_PORT),
-    "-U",
-    PG_USER,
-    "-X",
-    "-q",
-    "-v",
-    "ON_ERROR_STOP=1",
-]
+PG_DB = "cb_bench_newsroom"
 SEARCH_PATH = "/search/?q=reparations+victims"
 NEWS_PATH = "/news/demo-news-1/"
 NEWS_ITEMS = 200
@@ -183,61 +167,4 @@ def generate(ctx, command, env, log, *, pages: int, news: int) -> float:
 
 
 def server_env(root: Path, tmp: Path, database_url: str) -> dict[str, str]:
-    """Production settings from the environment, a demo site; none of the caller's CB_*."""
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith("CB_") and k != "DJANGO_SETTINGS_MODULE"
-    }
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "commonbonds.settings.production",
-            "CB_SECRET_KEY": secrets.token_urlsafe(45),
-            "CB_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "CB_SECURE_SSL_REDIRECT": "0",
-            "CB_DATABASE_URL": database_url,
-            "CB_VAR_DIR": str(tmp / "var"),
-            "CB_STATIC_ROOT": str(tmp / "var" / "static"),
-            "CB_REDIS_URL": "",
-            "CB_TASK_BACKEND": "database",
-            "CB_SENTRY_DSN": "",
-            "CB_DEBUG": "0",
-            "CB_DEMO": "1",
-            "XDG_RUNTIME_DIR": str(tmp),
-        }
-    )
-    return env
-
-
-def commonbonds_command() -> list[str]:
-    script = Path(sys.executable).parent / "commonbonds"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "commonbonds"]
-
-
-def psql(sql: str, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [*PSQL, "-c", sql],
-        env={**os.environ, "PGCONNECT_TIMEOUT": "5"},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    if check and result.returncode != 0:
-        raise RuntimeError(f"psql -c {sql!r}: {result.stderr.strip()}")
-    return result
-
-
-def postgres_unavailable() -> str | None:
-    if shutil.which("psql") is None:
-        return "psql not found (PostgreSQL client)"
-    try:
-        result = psql("select 1", check=False)
-    except subprocess.TimeoutExpired:
-        return f"PostgreSQL at {PG_HOST}:{PG_PORT} did not answer"
-    if result.returncode != 0:
-        first = (result.stderr.strip().splitlines() or ["?"])[0]
-        return f"PostgreSQL not reachable at {PG_HOST}:{PG_PORT} ({first})"
-    return None
+    return common.server_env(root, tmp, database_url, CB_DEMO="1")

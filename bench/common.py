@@ -7,6 +7,8 @@ import contextlib
 import http.client
 import json
 import os
+import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -303,3 +305,92 @@ def measure(
     if server_pid:
         result["server_pss_mib"] = tree_pss_mib(server_pid)
     return result
+
+
+# --- the production server's environment and PostgreSQL (shared by the benchmarks) ----------
+
+PG_HOST, PG_PORT, PG_USER = "127.0.0.1", 5432, "postgres"
+PSQL = [
+    "psql",
+    "-h",
+    PG_HOST,
+    "-p",
+    str(PG_PORT),
+    "-U",
+    PG_USER,
+    "-X",
+    "-q",
+    "-v",
+    "ON_ERROR_STOP=1",
+]
+
+
+def server_env(root: Path, tmp: Path, database_url: str, **extra: str) -> dict[str, str]:
+    """Production settings from the environment, none of the caller's CB_* variables.
+
+    `extra` adds or overrides variables (a benchmark's own, e.g. CB_DEMO="1").
+    """
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("CB_") and k != "DJANGO_SETTINGS_MODULE"
+    }
+    # Serve the code of the tree this bench/ is in (the same as the editable install's, unless
+    # bench/ was copied into an exported tree, e.g. `git archive` of an older commit).
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), env.get("PYTHONPATH")]))
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "commonbonds.settings.production",
+            "CB_SECRET_KEY": secrets.token_urlsafe(45),  # 60 characters
+            "CB_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "CB_SECURE_SSL_REDIRECT": "0",
+            "CB_DATABASE_URL": database_url,
+            "CB_VAR_DIR": str(tmp / "var"),
+            "CB_STATIC_ROOT": str(tmp / "var" / "static"),
+            # Settings also read a .env file for variables the environment lacks: pin the ones
+            # that would change what is measured. No Redis (local-memory cache, database queue).
+            "CB_REDIS_URL": "",
+            "CB_TASK_BACKEND": "database",
+            "CB_SENTRY_DSN": "",
+            "CB_DEBUG": "0",
+            # gunicorn's control socket defaults to ~/.gunicorn/gunicorn.ctl, shared by every
+            # gunicorn on the machine; keep this one's in the temporary directory.
+            "XDG_RUNTIME_DIR": str(tmp),
+            **extra,
+        }
+    )
+    return env
+
+
+def commonbonds_command() -> list[str]:
+    script = Path(sys.executable).parent / "commonbonds"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "commonbonds"]
+
+
+def psql(sql: str, check: bool = True, timeout: int = 120) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [*PSQL, "-c", sql],
+        env={**os.environ, "PGCONNECT_TIMEOUT": "5"},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if check and result.returncode != 0:
+        raise RuntimeError(f"psql -c {sql!r}: {result.stderr.strip()}")
+    return result
+
+
+def postgres_unavailable() -> str | None:
+    """Why PostgreSQL cannot be used, or None."""
+    if shutil.which("psql") is None:
+        return "psql not found (PostgreSQL client)"
+    try:
+        result = psql("select 1", check=False)
+    except subprocess.TimeoutExpired:
+        return f"PostgreSQL at {PG_HOST}:{PG_PORT} did not answer"
+    if result.returncode != 0:
+        first = (result.stderr.strip().splitlines() or ["?"])[0]
+        return f"PostgreSQL not reachable at {PG_HOST}:{PG_PORT} ({first})"
+    return None
